@@ -1,0 +1,48 @@
+#!/bin/bash
+# Benchmarks, side by side in one run (ratios only; absolute numbers under
+# qemu TCG mean little): oob vs in-band round-trip latency, idle and under
+# load; the idle cost of the hooks on the in-band receive path (NET_OOB=y,
+# no port, vs NET_OOB=n); oob vs in-band packet rates. Writes the report
+# and plots to results/ (see results/README.md once generated).
+# usage: bench.sh      (environment: BENCH_N exchanges per latency run,
+#                       default 100000; BENCH_ROUNDS boots per kernel for
+#                       the hook cost, default 3)
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+n=${BENCH_N:-100000}
+rounds=${BENCH_ROUNDS:-3}
+out=$top/results
+raw=$build/bench
+mkdir -p "$out" "$raw"
+
+step "building the oob and no-oob kernels"
+"$top/scripts/build.sh" oob
+"$top/scripts/build.sh" no-oob
+run "$logs/bench-headers.log" make -C "$tree" O="$build/obj-oob" headers
+run "$logs/bench-cc.log" gcc -O2 -Wall -I "$build/obj-oob/usr/include" \
+	-o "$build/oobbench" "$top/bench/oobbench.c"
+
+kernel() { echo "$build/obj-$1/arch/x86/boot/bzImage"; }
+
+step "latency and packet rates: oob kernel, $n exchanges per run"
+rm -rf "$raw/full"
+"$top/scripts/vm.sh" -t 14400 -m 2048 -k "$(kernel oob)" -o "$raw/full" \
+	-- "sh $top/scripts/guest-bench.sh $build/oobbench full $n"
+
+step "in-band receive path cost: $rounds boots of each kernel, alternating"
+for r in $(seq "$rounds"); do
+	for k in oob no-oob; do
+		rm -rf "$raw/tap-$k-$r"
+		"$top/scripts/vm.sh" -t 900 -k "$(kernel $k)" -o "$raw/tap-$k-$r" \
+			-- "sh $top/scripts/guest-bench.sh $build/oobbench tap"
+	done
+done
+
+step "report"
+python3 "$top/bench/report.py" "$raw" "$out" "$rounds"
+for p in "$out"/*.gp; do
+	(cd "$out" && gnuplot "$(basename "$p")")
+done
+rm -f "$out"/*.gp
+cat "$out/report.txt"

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Runs inside the test VM (oob flavour): the kselftests of net/oob against
+# the two e1000e NICs, then the checks that follow every run. Results go
+# to the current directory (the VM's /tmp/out share).
+# usage: guest-tests.sh KSELFTEST_DIR TEST...
+set -u
+ksft=$1
+shift
+sel=""
+for t in "$@"; do
+	sel="$sel -t net/oob:$t"
+done
+
+# The NICs qemu wired together: the tests move the peer into a namespace.
+export OOB_LOCAL_IF=eth0 OOB_PEER_IF=eth1
+
+dmesg -n 4
+if [ -x "$ksft/run_kselftest.sh" ]; then
+	# shellcheck disable=SC2086
+	# Through a pipe: the runner appends to /dev/stdout, which must not
+	# be a file it would truncate.
+	(cd "$ksft" && ./run_kselftest.sh $sel) 2>&1 | cat > kselftest.ktap
+else
+	echo "no kselftest install at $ksft" > kselftest.ktap
+fi
+
+# Stage checker: no oob path may have called an in-band-only service.
+cat /sys/kernel/debug/oob_stage/violations > violations 2>/dev/null ||
+	echo "absent" > violations
+
+# kmemleak, when the kernel has it (debug flavour).
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	echo scan > /sys/kernel/debug/kmemleak
+	sleep 5
+	echo scan > /sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak > kmemleak
+fi
+exit 0

@@ -1,0 +1,107 @@
+#!/bin/bash
+# The whole test suite: quality gates on the series, the kernel builds,
+# then the VM runs (KUnit at boot, kselftests of net/oob, stage checker,
+# in-band smoke test on the feature-off kernel). Prints a per-test table
+# and ends with "N passed, N failed[, N skipped]". Exits non-zero on any
+# failure, missing result, or oops/WARN/BUG in a guest log.
+# usage: test.sh        (environment: SKIP_SETUP=1 skips apt, JOBS=n)
+set -u
+. "$(dirname "$0")/lib.sh"
+
+# One ccache per test run, started empty: within a run the builds only
+# move forward through the series, so a cache hit cannot restore the
+# dependency file of another tree state (see lib.sh). It makes the
+# patches that only add macros to widely included headers cheap.
+export CCACHE_DIR=$build/test/ccache
+rm -rf "$CCACHE_DIR"
+export OOB_CC="ccache gcc"
+
+res=$build/results
+rm -rf "$res"
+mkdir -p "$res"
+table=$res/results.tsv
+: > "$table"
+: > "$res/steps.tsv"
+
+# record GROUP NAME pass|fail|skip DETAIL
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >> "$table"; }
+
+# stage NAME CMD...: run one step, time it, record it as a gate result.
+stage() {
+	local name=$1 start rc log
+	shift
+	log=$logs/step-$name.log
+	step "$name"
+	start=$(date +%s)
+	"$@" > "$log" 2>&1
+	rc=$?
+	printf '%s\t%s\t%s\n' "$name" "$(( $(date +%s) - start ))" "$rc" >> "$res/steps.tsv"
+	if [ $rc = 0 ]; then
+		record gate "$name" pass
+		tail -n 1 "$log"
+	else
+		record gate "$name" fail "see $log"
+		tail -n 30 "$log"
+		echo "step $name failed; log: $log"
+	fi
+	return $rc
+}
+
+finish() {
+	python3 "$top/scripts/summary.py" "$table" "$res/steps.tsv"
+	exit $?
+}
+
+if [ "${SKIP_SETUP:-0}" != 1 ]; then
+	stage setup "$top/scripts/setup.sh" || finish
+fi
+stage tree "$top/scripts/tree.sh" || finish
+stage series-check "$top/scripts/series-check.sh"
+stage checkpatch "$top/scripts/gate-checkpatch.sh"
+stage kernel-doc "$top/scripts/gate-kernel-doc.sh"
+stage htmldocs "$top/scripts/htmldocs.sh"
+# Builds happen in a worktree of build/linux at its HEAD, build/test/linux,
+# so that the developer's tree is never touched by a test run.
+src=$build/test/linux
+stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$build/test/obj-oob" oob || finish
+stage build-oob "$top/scripts/build.sh" -s "$src" -o "$build/test/obj-oob" oob || finish
+stage build-nocore "$top/scripts/build.sh" -s "$src" -o "$build/test/obj-nocore" nocore
+have_nocore=$?
+stage build-no-oob "$top/scripts/build.sh" -s "$src" -o "$build/test/obj-no-oob" no-oob
+have_nooob=$?
+stage selftests-install "$top/scripts/kselftest-install.sh" -s "$src" -o "$build/test/obj-oob"
+
+vm=$build/vm
+ksft=$build/test/obj-oob/kselftest/kselftest_install
+# The selftests of net/oob; oob_nocore.sh runs on the kernel without core.
+all_tests=$(sed -n 's|^net/oob:||p' "$ksft/kselftest-list.txt" 2>/dev/null)
+core_tests=$(printf '%s\n' $all_tests | grep -vx oob_nocore.sh)
+nocore_tests=$(printf '%s\n' $all_tests | grep -x oob_nocore.sh)
+
+# VM run 1: the feature on with the reference core. KUnit suites run at
+# boot; the in-band smoke test and the kselftests after.
+stage vm-oob "$top/scripts/vm.sh" -t 2400 -m 2048 -k "$build/test/obj-oob/arch/x86/boot/bzImage" \
+	-o "$vm/oob" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap; sh $top/scripts/guest-tests.sh $ksft" $core_tests
+python3 "$top/scripts/ktap.py" kunit "$vm/oob/console.log" \
+	--expect $(grep -v '^#' "$top/configs/oob.kunit") >> "$table"
+python3 "$top/scripts/ktap.py" smoke-oob "$vm/oob/smoke.ktap" >> "$table"
+python3 "$top/scripts/ktap.py" kselftest "$vm/oob/kselftest.ktap" --expect $core_tests >> "$table"
+"$top/scripts/guest-checks.sh" "$vm/oob" >> "$table"
+
+# VM run 2: the feature on, no companion core: nothing changes in-band.
+if [ $have_nocore = 0 ]; then
+	stage vm-nocore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$build/test/obj-nocore/arch/x86/boot/bzImage" \
+		-o "$vm/nocore" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap; sh $top/scripts/guest-tests.sh $ksft" $nocore_tests
+	python3 "$top/scripts/ktap.py" smoke-nocore "$vm/nocore/smoke.ktap" >> "$table"
+	python3 "$top/scripts/ktap.py" kselftest-nocore "$vm/nocore/kselftest.ktap" --expect $nocore_tests >> "$table"
+	"$top/scripts/guest-checks.sh" "$vm/nocore" >> "$table"
+fi
+
+# VM run 3: the feature off; in-band networking must work as usual.
+if [ $have_nooob = 0 ]; then
+	stage vm-no-oob "$top/scripts/vm.sh" -t 600 -k "$build/test/obj-no-oob/arch/x86/boot/bzImage" \
+		-o "$vm/no-oob" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap"
+	python3 "$top/scripts/ktap.py" smoke-no-oob "$vm/no-oob/smoke.ktap" >> "$table"
+	"$top/scripts/guest-checks.sh" "$vm/no-oob" >> "$table"
+fi
+finish
