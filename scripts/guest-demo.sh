@@ -12,6 +12,8 @@ exec > demo.txt 2>&1
 dir=$1
 N=${DEMO_FRAMES:-5000}
 export OOB_LOCAL_IF=eth0 OOB_PEER_IF=eth1
+# Reordering under TCG is reported, not fatal (see guest-tests.sh).
+export OOB_REORDER_OK=${OOB_REORDER_OK-1}
 # shellcheck source=/dev/null
 source "$dir/lib.sh"
 

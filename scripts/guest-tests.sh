@@ -13,6 +13,12 @@ done
 
 # The NICs qemu wired together: the tests move the peer into a namespace.
 export OOB_LOCAL_IF=eth0 OOB_PEER_IF=eth1
+# Frames of one stream sometimes arrive out of order under qemu TCG, with
+# the oob path and without it (plain AF_PACKET on the kernel without a
+# companion core too): the receivers still count every frame and check
+# its content and tag, and report reordering (ooo=) without failing on
+# it. Unset this to make reordering fatal again.
+export OOB_REORDER_OK=${OOB_REORDER_OK-1}
 
 dmesg -n 4
 if [ -x "$ksft/run_kselftest.sh" ]; then
