@@ -58,9 +58,10 @@ checkpatch:
 kernel-doc:
 	$(S)/gate-kernel-doc.sh
 
-## bisect        build every patch on top of the previous ones
+## bisect        build every patch on top of the previous ones, NET_OOB on and off
 bisect:
-	$(S)/gate-bisect.sh oob
+	$(S)/gate-bisect.sh bisect
+	$(S)/gate-bisect.sh bisect-off
 
 ## htmldocs      build Documentation/dovetail with Sphinx, warnings are errors
 htmldocs:

@@ -31,8 +31,13 @@ cat "${frags[@]}" > "$obj/fragments.config"
 make -s -C "$src" O="$obj" KCONFIG_ALLCONFIG="$obj/fragments.config" allnoconfig >"$obj/kconfig.log" 2>&1 ||
 	{ cat "$obj/kconfig.log" >&2; die "allnoconfig failed"; }
 
-# Every symbol a fragment sets must end up with that value.
+# Every symbol a fragment sets must end up with that value; a later
+# fragment may override an earlier one (nocore is oob without the core),
+# so the last assignment of a symbol is the one checked.
 bad=0
+tac "$obj/fragments.config" | awk '
+	/^# CONFIG_.* is not set/ { s = $2 } /^CONFIG_/ { s = $0; sub(/=.*/, "", s) }
+	s != "" && !(s in seen) { seen[s] = 1; print } { s = "" }' | tac |
 while read -r line; do
 	case "$line" in
 	"# CONFIG_"*" is not set") sym=${line#\# }; sym=${sym%% *}; want=n ;;
@@ -43,8 +48,9 @@ while read -r line; do
 	[ -n "$have" ] || have=n
 	if [ "$want" != "$have" ]; then
 		echo "kconfig: $sym: fragment wants $want, .config has $have" >&2
-		bad=1
+		echo bad
 	fi
-done < "$obj/fragments.config"
+done > "$obj/kconfig.bad"
+grep -q bad "$obj/kconfig.bad" && bad=1
 [ $bad = 0 ] || [ $strict = 0 ] || die "$flavour: fragments not honoured (see above)"
 exit 0

@@ -24,6 +24,12 @@ def main(results, steps):
     for line in open(steps):
         name, secs, rc = line.split()
         print('  %-20s %5ss %s' % (name, secs, 'ok' if rc == '0' else 'FAILED'))
+    failed = [r for r in rows if r[2] == 'fail']
+    if failed:
+        print()
+        print('failed:')
+        for row in failed:
+            print('  %s %s %s' % (row[0], row[1], row[3] if len(row) > 3 else ''))
     print()
     tail = '%d passed, %d failed' % (counts['pass'], counts['fail'])
     if counts['skip']:
