@@ -60,8 +60,8 @@ kernel-doc:
 
 ## bisect        build every patch on top of the previous ones, NET_OOB on and off
 bisect:
-	$(S)/gate-bisect.sh bisect
-	$(S)/gate-bisect.sh bisect-off
+	$(S)/gate-bisect.sh oob
+	$(S)/gate-bisect.sh no-oob
 
 ## htmldocs      build Documentation/dovetail with Sphinx, warnings are errors
 htmldocs:

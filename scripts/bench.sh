@@ -16,14 +16,19 @@ out=$top/results
 raw=$build/bench
 mkdir -p "$out" "$raw"
 
+# The kernels may come from another tree and object directories, e.g.
+# those of the last make test run: BENCH_SRC=build/test/linux
+# BENCH_OBJ=build/test/obj- (up-to-date builds are not redone).
+src=${BENCH_SRC:-$tree}
+objp=${BENCH_OBJ:-$build/obj-}
 step "building the oob and no-oob kernels"
-"$top/scripts/build.sh" oob
-"$top/scripts/build.sh" no-oob
-run "$logs/bench-headers.log" make -C "$tree" O="$build/obj-oob" headers
-run "$logs/bench-cc.log" gcc -O2 -Wall -I "$build/obj-oob/usr/include" \
+"$top/scripts/build.sh" -s "$src" -o "${objp}oob" oob
+"$top/scripts/build.sh" -s "$src" -o "${objp}no-oob" no-oob
+run "$logs/bench-headers.log" make -C "$src" O="${objp}oob" headers
+run "$logs/bench-cc.log" gcc -O2 -Wall -I "${objp}oob/usr/include" \
 	-o "$build/oobbench" "$top/bench/oobbench.c"
 
-kernel() { echo "$build/obj-$1/arch/x86/boot/bzImage"; }
+kernel() { echo "${objp}$1/arch/x86/boot/bzImage"; }
 
 step "latency and packet rates: oob kernel, $n exchanges per run"
 rm -rf "$raw/full"

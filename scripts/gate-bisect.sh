@@ -2,8 +2,9 @@
 # Gate: every patch of the series builds on top of the previous ones.
 # Checks out each commit after "base" in turn in a separate worktree of
 # build/linux (so that work in build/linux is never disturbed) and builds
-# it incrementally, stopping at the first patch that breaks and naming it.
-# The last step leaves the kernel of the whole series built in OBJDIR.
+# it incrementally (vmlinux: compiled, linked, modpost), stopping at the
+# first patch that breaks and naming it. The last step leaves the objects
+# of the whole series built in OBJDIR.
 # usage: gate-bisect.sh [-s WORKTREE] [-o OBJDIR] [FLAVOUR]
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -28,10 +29,17 @@ for c in $commits; do
 	i=$((i + 1))
 	subject=$(git -C "$tree" log -1 --format=%s "$c")
 	git -C "$wt" checkout -q --detach "$c"
+	# A patch that changes no build input (documentation, selftests)
+	# builds exactly as the previous one.
+	if ! git -C "$tree" diff --name-only "$c^" "$c" |
+	     grep -qvE '^(Documentation/|tools/testing/|MAINTAINERS$)'; then
+		printf 'bisect: %2d/%d nothing to build   %s\n' "$i" "$total" "$subject"
+		continue
+	fi
 	start=$(date +%s)
 	log=$logs/bisect-$flavour-$i.log
 	if ! "$top/scripts/kconfig.sh" "$wt" "$obj" "$flavour" >"$log" 2>&1 ||
-	   ! make -C "$wt" O="$obj" CC="$kcc" -j"$jobs" bzImage >>"$log" 2>&1; then
+	   ! make -C "$wt" O="$obj" CC="$kcc" -j"$jobs" vmlinux >>"$log" 2>&1; then
 		grep -E 'error|Error' "$log" | head -20 >&2
 		echo "bisect: patch $i/$total does not build ($flavour): $subject" >&2
 		echo "bisect: log: $log" >&2
