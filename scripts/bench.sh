@@ -16,19 +16,24 @@ out=$top/results
 raw=$build/bench
 mkdir -p "$out" "$raw"
 
-# The kernels may come from another tree and object directories, e.g.
-# those of the last make test run: BENCH_SRC=build/test/linux
-# BENCH_OBJ=build/test/obj- (up-to-date builds are not redone).
-src=${BENCH_SRC:-$tree}
-objp=${BENCH_OBJ:-$build/obj-}
-step "building the oob and no-oob kernels"
-"$top/scripts/build.sh" -s "$src" -o "${objp}oob" oob
-"$top/scripts/build.sh" -s "$src" -o "${objp}no-oob" no-oob
-run "$logs/bench-headers.log" make -C "$src" O="${objp}oob" headers
-run "$logs/bench-cc.log" gcc -O2 -Wall -I "${objp}oob/usr/include" \
+# BENCH_KERNELS=DIR takes the kernels from DIR/oob and DIR/no-oob instead
+# of building them (build/test/kernels holds those of the last make test
+# run, whose tree and objects, build/test/linux and build/test/obj, give
+# the headers).
+if [ -n "${BENCH_KERNELS:-}" ]; then
+	src=$build/test/linux hobj=$build/test/obj
+	kernel() { echo "$BENCH_KERNELS/$1"; }
+else
+	src=$tree hobj=$build/obj-oob
+	kernel() { echo "$build/obj-$1/arch/x86/boot/bzImage"; }
+	step "building the oob and no-oob kernels"
+	"$top/scripts/build.sh" oob
+	"$top/scripts/build.sh" no-oob
+fi
+run "$logs/bench-headers.log" make -C "$src" O="$hobj" headers
+run "$logs/bench-cc.log" gcc -O2 -Wall -I "$hobj/usr/include" \
 	-o "$build/oobbench" "$top/bench/oobbench.c"
 
-kernel() { echo "${objp}$1/arch/x86/boot/bzImage"; }
 
 step "latency and packet rates: oob kernel, $n exchanges per run"
 rm -rf "$raw/full"

@@ -64,18 +64,24 @@ stage htmldocs "$top/scripts/htmldocs.sh"
 # so that the developer's tree is never touched by a test run.
 src=$build/test/linux
 # The per-patch gate builds the oob flavour and leaves it built; nocore
-# and no-oob are the oob config with one or a few symbols off: they reuse
-# the compiler cache for every object those symbols do not reach.
-stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$build/test/obj-oob" oob || finish
-stage build-oob "$top/scripts/build.sh" -s "$src" -o "$build/test/obj-oob" oob || finish
-stage build-nocore "$top/scripts/build.sh" -s "$src" -o "$build/test/obj-nocore" nocore
+# and no-oob are the oob config with one or a few symbols off, built in
+# the same object directory: make then recompiles only the objects that
+# depend on the switched symbols. Each kernel image is kept aside.
+obj=$build/test/obj
+kernels=$build/test/kernels
+rm -rf "$kernels"
+mkdir -p "$kernels"
+keep() { cp "$obj/arch/x86/boot/bzImage" "$kernels/$1"; }
+stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$obj" oob || finish
+stage build-oob "$top/scripts/build.sh" -s "$src" -o "$obj" oob && keep oob || finish
+stage selftests-install "$top/scripts/kselftest-install.sh" -s "$src" -o "$obj"
+stage build-nocore "$top/scripts/build.sh" -s "$src" -o "$obj" nocore && keep nocore
 have_nocore=$?
-stage build-no-oob "$top/scripts/build.sh" -s "$src" -o "$build/test/obj-no-oob" no-oob
+stage build-no-oob "$top/scripts/build.sh" -s "$src" -o "$obj" no-oob && keep no-oob
 have_nooob=$?
-stage selftests-install "$top/scripts/kselftest-install.sh" -s "$src" -o "$build/test/obj-oob"
 
 vm=$build/vm
-ksft=$build/test/obj-oob/kselftest/kselftest_install
+ksft=$obj/kselftest/kselftest_install
 # The selftests of net/oob; oob_nocore.sh runs on the kernel without core.
 all_tests=$(sed -n 's|^net/oob:||p' "$ksft/kselftest-list.txt" 2>/dev/null)
 core_tests=$(printf '%s\n' $all_tests | grep -vx oob_nocore.sh)
@@ -83,7 +89,7 @@ nocore_tests=$(printf '%s\n' $all_tests | grep -x oob_nocore.sh)
 
 # VM run 1: the feature on with the reference core. KUnit suites run at
 # boot; the in-band smoke test and the kselftests after.
-stage vm-oob "$top/scripts/vm.sh" -t 2400 -m 2048 -k "$build/test/obj-oob/arch/x86/boot/bzImage" \
+stage vm-oob "$top/scripts/vm.sh" -t 2400 -m 2048 -k "$kernels/oob" \
 	-o "$vm/oob" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap; sh $top/scripts/guest-tests.sh $ksft" $core_tests
 python3 "$top/scripts/ktap.py" kunit "$vm/oob/console.log" \
 	--expect $(grep -v '^#' "$top/configs/oob.kunit") >> "$table"
@@ -93,7 +99,7 @@ python3 "$top/scripts/ktap.py" kselftest "$vm/oob/kselftest.ktap" --expect $core
 
 # VM run 2: the feature on, no companion core: nothing changes in-band.
 if [ $have_nocore = 0 ]; then
-	stage vm-nocore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$build/test/obj-nocore/arch/x86/boot/bzImage" \
+	stage vm-nocore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/nocore" \
 		-o "$vm/nocore" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap; sh $top/scripts/guest-tests.sh $ksft" $nocore_tests
 	python3 "$top/scripts/ktap.py" smoke-nocore "$vm/nocore/smoke.ktap" >> "$table"
 	python3 "$top/scripts/ktap.py" kselftest-nocore "$vm/nocore/kselftest.ktap" --expect $nocore_tests >> "$table"
@@ -102,7 +108,7 @@ fi
 
 # VM run 3: the feature off; in-band networking must work as usual.
 if [ $have_nooob = 0 ]; then
-	stage vm-no-oob "$top/scripts/vm.sh" -t 600 -k "$build/test/obj-no-oob/arch/x86/boot/bzImage" \
+	stage vm-no-oob "$top/scripts/vm.sh" -t 600 -k "$kernels/no-oob" \
 		-o "$vm/no-oob" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap"
 	python3 "$top/scripts/ktap.py" smoke-no-oob "$vm/no-oob/smoke.ktap" >> "$table"
 	"$top/scripts/guest-checks.sh" "$vm/no-oob" >> "$table"
