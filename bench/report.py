@@ -155,7 +155,7 @@ def main(raw, out, rounds):
 
     for cond in ('idle', 'load'):
         with open(os.path.join(out, 'latency-%s.gp' % cond), 'w') as f:
-            f.write('set terminal png size 900,500\n')
+            f.write('set terminal png size 900,500 noenhanced\n')
             f.write("set output 'latency-%s.png'\n" % cond)
             f.write("set title 'Round-trip latency, %s (qemu TCG)'\n" % cond)
             f.write("set xlabel 'round trip (microseconds, log scale)'\n")

@@ -5,6 +5,7 @@
 #   MODE full: latency (oob, AF_PACKET, UDP; idle and loaded), packet
 #              rates, and rounds of the in-band receive path cost
 #   MODE tap:  only the rounds of the in-band receive path cost
+#   MODE rates: only the packet rates
 set -u
 B=$1 MODE=$2 N=${3:-100000}
 PRIO=60
@@ -98,11 +99,13 @@ latency() {	# suffix (idle or load)
 	ports 0
 }
 
-: > summary.txt
-latency idle
-load_on
-latency load
-load_off
+if [ "$MODE" = full ]; then
+	: > summary.txt
+	latency idle
+	load_on
+	latency load
+	load_off
+fi
 
 # Packet rates on the same NIC: transmit towards the peer, receive from it.
 RATE_N=$((N / 2))
@@ -114,13 +117,18 @@ RATE_N=$((N / 2))
 	wait
 	ports 1
 	"$B" -P $PRIO tx-oob eth0.42 "$PEERMAC" $RATE_N
+	# Disabling the peer's port resets its NIC: wait for the link, or
+	# the peer's frames are lost before they are sent.
 	ip netns exec peer sh -c "echo 0 > /sys/class/net/eth1.42/oob_port"
+	ip netns exec peer sh -c 'for i in $(seq 100); do grep -q 1 /sys/class/net/eth1/carrier && exit; sleep 0.1; done'
+	waitlink eth0
+	sleep 1
 	ip netns exec peer "$B" -P $PRIO tx-pkt eth1.42 "$LOCALMAC" $RATE_N > /dev/null &
 	"$B" -P $PRIO rx-oob eth0.42 10
 	wait
 	ports 0
 } > rates.txt 2>&1
 
-tap_rounds
+[ "$MODE" = full ] && tap_rounds
 cat /sys/kernel/debug/oob_stage/violations > violations 2>/dev/null
 exit 0
