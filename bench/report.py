@@ -118,7 +118,8 @@ def main(raw, out, rounds):
 
     w('Idle cost of the hooks on the in-band receive path')
     w('  workload: 64-byte frames written to a tap device, 200k per round, 3 rounds')
-    w('  per boot, %d boots of each kernel, alternating; oob kernel with no port' % rounds)
+    w('  per boot, %d boots of each kernel, alternating; the NET_OOB=y kernel has' % rounds)
+    w('  no port enabled and no oob stage checker, otherwise the same config')
     per = {}
     for k in ('oob', 'no-oob'):
         vals = []

@@ -19,15 +19,20 @@ mkdir -p "$out" "$raw"
 # BENCH_KERNELS=DIR takes the kernels from DIR/oob and DIR/no-oob instead
 # of building them (build/test/kernels holds those of the last make test
 # run, whose tree and objects, build/test/linux and build/test/obj, give
-# the headers).
+# the headers); DIR/bench-oob is built there in place when missing.
 if [ -n "${BENCH_KERNELS:-}" ]; then
 	src=$build/test/linux hobj=$build/test/obj
 	kernel() { echo "$BENCH_KERNELS/$1"; }
+	if [ ! -f "$BENCH_KERNELS/bench-oob" ]; then
+		"$top/scripts/build.sh" -s "$src" -o "$hobj" bench-oob
+		cp "$hobj/arch/x86/boot/bzImage" "$BENCH_KERNELS/bench-oob"
+	fi
 else
 	src=$tree hobj=$build/obj-oob
 	kernel() { echo "$build/obj-$1/arch/x86/boot/bzImage"; }
-	step "building the oob and no-oob kernels"
+	step "building the oob, bench-oob and no-oob kernels"
 	"$top/scripts/build.sh" oob
+	"$top/scripts/build.sh" bench-oob
 	"$top/scripts/build.sh" no-oob
 fi
 run "$logs/bench-headers.log" make -C "$src" O="$hobj" headers
@@ -42,9 +47,13 @@ rm -rf "$raw/full"
 
 step "in-band receive path cost: $rounds boots of each kernel, alternating"
 for r in $(seq "$rounds"); do
+	# NET_OOB=y without the oob stage checker (bench-oob) against
+	# NET_OOB=n, otherwise the same config.
 	for k in oob no-oob; do
+		kk=$k
+		[ $k = oob ] && kk=bench-oob
 		rm -rf "$raw/tap-$k-$r"
-		"$top/scripts/vm.sh" -t 900 -k "$(kernel $k)" -o "$raw/tap-$k-$r" \
+		"$top/scripts/vm.sh" -t 900 -k "$(kernel $kk)" -o "$raw/tap-$k-$r" \
 			-- "sh $top/scripts/guest-bench.sh $build/oobbench tap"
 	done
 done
