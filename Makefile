@@ -5,7 +5,7 @@ S := scripts
 
 .PHONY: help setup tree export series-check kernel kernel-no-oob kernel-debug \
 	gates checkpatch kernel-doc bisect selftests demo test test-debug \
-	bench htmldocs vm clean
+	soak bench htmldocs vm clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -18,9 +18,13 @@ demo: tree
 test:
 	$(S)/test.sh
 
-## test-debug    selftests on the debug kernel (KASAN, kmemleak, lockdep)
+## test-debug    every selftest on the debug kernel (KASAN, kmemleak, UBSAN, lockdep)
 test-debug: tree
 	$(S)/test-debug.sh
+
+## soak          the selftests with soak sizes (floods of 100k frames, 500 port toggles)
+soak: tree
+	$(S)/soak.sh
 
 ## setup         install packages from Debian's archive (pinned linux-source-6.12)
 setup:
@@ -46,9 +50,13 @@ kernel:
 kernel-no-oob:
 	$(S)/build.sh no-oob
 
-## kernel-debug  build the debug flavour (oob + KASAN, kmemleak)
+## kernel-debug  build the debug flavour (oob + KASAN, kmemleak, UBSAN)
 kernel-debug:
 	$(S)/build.sh debug
+
+## gates         checkpatch, kernel-doc and htmldocs on the series, with their self-tests
+gates:
+	$(S)/gates.sh
 
 ## checkpatch    checkpatch --strict on every patch
 checkpatch:
@@ -62,6 +70,10 @@ kernel-doc:
 bisect:
 	$(S)/gate-bisect.sh oob
 	$(S)/gate-bisect.sh no-oob
+
+## selftests     build and install the net/oob kselftests of the oob kernel
+selftests:
+	$(S)/kselftest-install.sh
 
 ## htmldocs      build Documentation/dovetail with Sphinx, warnings are errors
 htmldocs:
@@ -77,4 +89,4 @@ vm:
 
 ## clean         remove build outputs (keeps build/linux and the ccache)
 clean:
-	rm -rf build/obj-* build/vm build/results build/logs
+	rm -rf build/obj-* build/vm build/results build/logs build/test

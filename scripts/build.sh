@@ -20,5 +20,5 @@ obj=${obj:-$build/obj-$flavour}
 "$top/scripts/kconfig.sh" -s "$src" "$obj" "$flavour"
 log=$logs/build-$flavour.log
 start=$(date +%s)
-run "$log" make -C "$src" O="$obj" CC="$kcc" -j"$jobs" bzImage
+run_build "$log" "$obj" make -C "$src" O="$obj" CC="$kcc" -j"$jobs" bzImage
 echo "built $flavour in $(( $(date +%s) - start ))s: $obj/arch/x86/boot/bzImage"

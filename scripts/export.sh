@@ -2,8 +2,7 @@
 # Export the commits after "base" in build/linux to patches/ as
 # git-format-patch files plus a series file. Unchanged commits produce
 # byte-identical files; files of commits that left the series are removed.
-# Comment lines of an existing series file are kept above the patch that
-# followed them.
+# The series file groups the patches under comments (format-series.sh).
 # usage: export.sh
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -16,23 +15,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$top/scripts/format-series.sh" "$tmp"
 
-# Carry the "# group" comments over, keyed by the patch subject that
-# follows them (file names change when patches are reordered).
-if [ -f "$top/patches/series" ]; then
-	awk '/^#/ { c = c $0 "\n"; next }
-	     NF { sub(/^[0-9]+-/, "", $0); if (c != "") printf "%s\t%s", $0, c; c = "" }' \
-		"$top/patches/series" > "$tmp/.comments"
-fi
-{
-	while read -r p; do
-		key=${p#[0-9][0-9][0-9][0-9]-}
-		[ -f "$tmp/.comments" ] && awk -F'\t' -v k="$key" '$1 == k { f = 1; sub(/^[^\t]*\t/, ""); print; next }
-			f && !/\t/ { print; next } { f = 0 }' "$tmp/.comments"
-		echo "$p"
-	done < "$tmp/series"
-} > "$tmp/series.new"
-mv "$tmp/series.new" "$tmp/series"
-rm -f "$tmp/.comments"
 
 mkdir -p "$top/patches"
 changed=0

@@ -6,7 +6,7 @@
 set -u
 dir=$1
 group=guest-${dir##*/}
-pattern='WARNING:|BUG:|Oops|Kernel panic|general protection fault|UBSAN:|KASAN:|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|INFO: task .* blocked|in-band-only call from the out-of-band stage|hung_task|soft lockup'
+pattern='WARNING:|BUG:|Oops|Kernel panic|general protection fault|UBSAN:|KASAN:|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|INFO: task .* blocked|in-band-only call from the out-of-band stage|hung_task|soft lockup|Hardware Unit Hang|kmemleak: .* new suspected memory leaks'
 
 line() { printf '%s\t%s\t%s\t%s\n' "$group" "$1" "$2" "${3:-}"; }
 

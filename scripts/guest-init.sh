@@ -1,8 +1,10 @@
 #!/bin/sh
 # PID 1 of the test VM. The host root is mounted read-only over 9p; this
-# script gives the guest its own writable /tmp, /run and /var, mounts the
-# per-run share holding the command to run, runs it, records its exit
-# status and powers the VM off. Started by scripts/vm.sh via init=.
+# script gives the guest its own writable /tmp, /run, /var/tmp, /var/log,
+# /var/lib and /root, keeps visible the host paths the run needs even when
+# they live under one of those (a checkout under /tmp), mounts the per-run
+# share holding the command to run, runs it, records its exit status and
+# powers the VM off. Started by scripts/vm.sh via init=.
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH HOME=/root TERM=dumb LC_ALL=C
 
@@ -19,10 +21,29 @@ mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t bpf bpf /sys/fs/bpf 2>/dev/null
+
+# The host paths to keep visible, one per line, in the run's share.
+share=/dev/.share
+mkdir -p "$share"
+mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 vmout "$share"
+n=0
 for d in /tmp /run /var/tmp /var/log /var/lib /root; do
+	n=$((n + 1))
+	hold=/dev/.hold$n
+	mkdir -p "$hold"
+	mount --bind "$d" "$hold"
 	mount -t tmpfs -o mode=1777 tmpfs "$d"
+	while IFS= read -r keep; do
+		case "$keep" in
+		"$d"/*)
+			mkdir -p "$keep"
+			mount --bind "$hold/${keep#"$d"/}" "$keep"
+			;;
+		esac
+	done < "$share/keep"
 done
 mkdir -p /run/netns /tmp/out
+umount "$share"
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 vmout /tmp/out
 
 hostname oobvm

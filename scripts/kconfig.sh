@@ -13,7 +13,8 @@ strict=0
 src=$(cd "$1" && pwd) flavour=$3
 mkdir -p "$2"
 obj=$(cd "$2" && pwd)
-list=$top/configs/$flavour.list
+configs=${OOB_CONFIGS:-$top/configs}
+list=$configs/$flavour.list
 [ -f "$list" ] || die "unknown flavour $flavour (no $list)"
 
 mkdir -p "$obj"
@@ -24,7 +25,7 @@ while read -r f; do
 	# A fragment shipped in the kernel tree, e.g. a selftest's config;
 	# it may not exist yet at an early patch of the series.
 	tree:*) [ -f "$src/${f#tree:}" ] && frags+=("$src/${f#tree:}") ;;
-	*) frags+=("$top/configs/$f") ;;
+	*) frags+=("$configs/$f") ;;
 	esac
 done < "$list"
 cat "${frags[@]}" > "$obj/fragments.config"

@@ -1,6 +1,6 @@
 # Shared settings for the scripts; sourced, not run.
 # shellcheck shell=bash
-top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+top=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${OOB_BUILD:-$top/build}
 tree=$build/linux
 logs=$build/logs
@@ -34,4 +34,54 @@ run() {
 		echo "${0##*/}: full log: $log" >&2
 		return 1
 	fi
+}
+
+# say MESSAGE: progress for the person watching: on fd 3 when the caller
+# opened it (make test keeps the terminal there), else on stderr.
+say() {
+	if { true >&3; } 2>/dev/null; then
+		printf '%s\n' "$*" >&3
+	else
+		printf '%s\n' "$*" >&2
+	fi
+}
+
+# run_build LOG OBJDIR CMD...: run a kernel build with its output in LOG,
+# telling every 30 seconds how far it got: objects compiled, time spent
+# and, for a cold build, a rough time left against the object count of
+# the last build in OBJDIR (or an estimate). On failure, print the tail
+# of LOG and its path.
+run_build() {
+	local log=$1 obj=$2 est start pid n t last=0 rc
+	shift 2
+	# A cold build compiles about as many objects as the last one had;
+	# an incremental one, no telling.
+	est=0
+	[ -e "$obj/vmlinux" ] || est=$(cat "$obj/.objects" 2>/dev/null || echo 1400)
+	start=$(date +%s)
+	"$@" >"$log" 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 2
+		t=$(( $(date +%s) - start ))
+		[ $((t - last)) -ge 30 ] || continue
+		last=$t
+		n=$(grep -c '^  CC ' "$log" || true)
+		if [ "$n" -gt 0 ] && [ "$n" -lt "$est" ]; then
+			say "  ... ${t}s, $n/$est objects compiled, about $(( t * (est - n) / n ))s left (log: $log)"
+		elif [ "$est" = 0 ]; then
+			say "  ... ${t}s, $n objects compiled so far (log: $log)"
+		else
+			say "  ... ${t}s, $n objects compiled, linking (log: $log)"
+		fi
+	done
+	wait "$pid"
+	rc=$?
+	if [ $rc != 0 ]; then
+		tail -n 40 "$log" >&2
+		echo "${0##*/}: failed: $*" >&2
+		echo "${0##*/}: full log: $log" >&2
+		return $rc
+	fi
+	find "$obj" -name '*.o' ! -name '*.mod.o' | wc -l > "$obj/.objects"
 }

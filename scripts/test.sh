@@ -1,17 +1,19 @@
 #!/bin/bash
-# The whole test suite: quality gates on the series, the kernel builds,
-# then the VM runs (KUnit at boot, kselftests of net/oob, stage checker,
-# in-band smoke test on the feature-off kernel). Prints a per-test table
-# and ends with "N passed, N failed[, N skipped]". Exits non-zero on any
-# failure, missing result, or oops/WARN/BUG in a guest log.
+# The whole test suite: quality gates on the series and self-tests of the
+# gates, the per-patch build, the kernels, then the VM runs (KUnit at
+# boot, kselftests of net/oob, stage checker, in-band smoke test on every
+# flavour). Prints a per-test table and ends with "N passed, N failed"
+# (", N skipped" when some were). Exits non-zero on any failure, missing
+# result, or oops/WARN/BUG/lockdep report in a guest log.
 # usage: test.sh        (environment: SKIP_SETUP=1 skips apt, JOBS=n)
 set -u
 . "$(dirname "$0")/lib.sh"
 
 # One ccache per test run, started empty: within a run the builds only
 # move forward through the series, so a cache hit cannot restore the
-# dependency file of another tree state (see lib.sh). It makes the
-# patches that only add macros to widely included headers cheap.
+# dependency file of another tree state (see lib.sh). Flavours built in
+# place from the oob objects hit it for every object whose preprocessed
+# source did not change.
 export CCACHE_DIR=$build/test/ccache
 rm -rf "$CCACHE_DIR"
 export OOB_CC="ccache gcc"
@@ -22,18 +24,20 @@ mkdir -p "$res"
 table=$res/results.tsv
 : > "$table"
 : > "$res/steps.tsv"
+run_start=$(date +%s)
 
 # record GROUP NAME pass|fail|skip DETAIL
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >> "$table"; }
 
 # stage NAME CMD...: run one step, time it, record it as a gate result.
+# Its output goes to its log; fd 3 stays on the terminal for progress.
 stage() {
 	local name=$1 start rc log
 	shift
 	log=$logs/step-$name.log
-	step "$name"
+	step "$name  (at $(( $(date +%s) - run_start ))s)"
 	start=$(date +%s)
-	"$@" > "$log" 2>&1
+	"$@" 3>&1 > "$log" 2>&1
 	rc=$?
 	printf '%s\t%s\t%s\n' "$name" "$(( $(date +%s) - start ))" "$rc" >> "$res/steps.tsv"
 	if [ $rc = 0 ]; then
@@ -52,6 +56,8 @@ finish() {
 	exit $?
 }
 
+q() { printf '%q' "$1"; }
+
 if [ "${SKIP_SETUP:-0}" != 1 ]; then
 	stage setup "$top/scripts/setup.sh" || finish
 fi
@@ -60,37 +66,53 @@ stage series-check "$top/scripts/series-check.sh"
 stage checkpatch "$top/scripts/gate-checkpatch.sh"
 stage kernel-doc "$top/scripts/gate-kernel-doc.sh"
 stage htmldocs "$top/scripts/htmldocs.sh"
+stage make-targets "$top/scripts/check-make-targets.sh"
+# Every gate above, fed a planted defect, must fail.
+stage gate-selftests "$top/scripts/gate-selftests.sh" "$table"
+
 # Builds happen in a worktree of build/linux at its HEAD, build/test/linux,
 # so that the developer's tree is never touched by a test run.
 src=$build/test/linux
-# The per-patch gate builds the oob flavour and leaves it built; nocore
-# and no-oob are the oob config with one or a few symbols off, built in
-# the same object directory: make then recompiles only the objects that
+# Every patch of the series, built on top of the previous ones with the
+# small gate configuration; then a planted broken patch on top, which the
+# gate must name.
+stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$build/test/obj-gate" gate || finish
+stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$src" "$build/test/obj-gate" "$table"
+
+# The test kernels: the oob flavour built cold; nocore, testcore and
+# no-oob are the oob configuration with a few symbols switched, built in
+# the same object directory, where make recompiles only the objects that
 # depend on the switched symbols. Each kernel image is kept aside.
 obj=$build/test/obj
 kernels=$build/test/kernels
 rm -rf "$kernels"
 mkdir -p "$kernels"
 keep() { cp "$obj/arch/x86/boot/bzImage" "$kernels/$1"; }
-stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$obj" oob || finish
+"$top/scripts/worktree.sh" "$src" HEAD
 stage build-oob "$top/scripts/build.sh" -s "$src" -o "$obj" oob && keep oob || finish
+stage conformance-selftest "$top/scripts/gate-selftests.sh" -c "$src" "$obj" "$table"
 stage selftests-install "$top/scripts/kselftest-install.sh" -s "$src" -o "$obj"
+cp -r "$obj/kselftest/kselftest_install" "$build/test/kselftest"
 stage build-nocore "$top/scripts/build.sh" -s "$src" -o "$obj" nocore && keep nocore
 have_nocore=$?
+stage build-testcore "$top/scripts/build.sh" -s "$src" -o "$obj" testcore && keep testcore
+have_testcore=$?
 stage build-no-oob "$top/scripts/build.sh" -s "$src" -o "$obj" no-oob && keep no-oob
 have_nooob=$?
 
 vm=$build/vm
-ksft=$obj/kselftest/kselftest_install
+ksft=$build/test/kselftest
 # The selftests of net/oob; oob_nocore.sh runs on the kernel without core.
 all_tests=$(sed -n 's|^net/oob:||p' "$ksft/kselftest-list.txt" 2>/dev/null)
 core_tests=$(printf '%s\n' $all_tests | grep -vx oob_nocore.sh)
 nocore_tests=$(printf '%s\n' $all_tests | grep -x oob_nocore.sh)
+smoke="sh $(q "$top/scripts/guest-smoke.sh") > smoke.ktap"
+runtests="sh $(q "$top/scripts/guest-tests.sh") $(q "$ksft")"
 
 # VM run 1: the feature on with the reference core. KUnit suites run at
 # boot; the in-band smoke test and the kselftests after.
 stage vm-oob "$top/scripts/vm.sh" -t 2400 -m 2048 -k "$kernels/oob" \
-	-o "$vm/oob" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap; sh $top/scripts/guest-tests.sh $ksft" $core_tests
+	-o "$vm/oob" -- "$smoke; $runtests" $core_tests
 python3 "$top/scripts/ktap.py" kunit "$vm/oob/console.log" \
 	--expect $(grep -v '^#' "$top/configs/oob.kunit") >> "$table"
 python3 "$top/scripts/ktap.py" smoke-oob "$vm/oob/smoke.ktap" >> "$table"
@@ -100,16 +122,27 @@ python3 "$top/scripts/ktap.py" kselftest "$vm/oob/kselftest.ktap" --expect $core
 # VM run 2: the feature on, no companion core: nothing changes in-band.
 if [ $have_nocore = 0 ]; then
 	stage vm-nocore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/nocore" \
-		-o "$vm/nocore" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap; sh $top/scripts/guest-tests.sh $ksft" $nocore_tests
+		-o "$vm/nocore" -- "$smoke; $runtests" $nocore_tests
 	python3 "$top/scripts/ktap.py" smoke-nocore "$vm/nocore/smoke.ktap" >> "$table"
 	python3 "$top/scripts/ktap.py" kselftest-nocore "$vm/nocore/kselftest.ktap" --expect $nocore_tests >> "$table"
 	"$top/scripts/guest-checks.sh" "$vm/nocore" >> "$table"
 fi
 
-# VM run 3: the feature off; in-band networking must work as usual.
+# VM run 3: the minimal companion core written against the Dovetail
+# interface: its KUnit suite at boot, then the in-band smoke test.
+if [ $have_testcore = 0 ]; then
+	stage vm-testcore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/testcore" \
+		-o "$vm/testcore" -- "$smoke; $runtests"
+	python3 "$top/scripts/ktap.py" kunit-testcore "$vm/testcore/console.log" \
+		--expect $(grep -v '^#' "$top/configs/testcore.kunit") >> "$table"
+	python3 "$top/scripts/ktap.py" smoke-testcore "$vm/testcore/smoke.ktap" >> "$table"
+	"$top/scripts/guest-checks.sh" "$vm/testcore" >> "$table"
+fi
+
+# VM run 4: the feature off; in-band networking must work as usual.
 if [ $have_nooob = 0 ]; then
 	stage vm-no-oob "$top/scripts/vm.sh" -t 600 -k "$kernels/no-oob" \
-		-o "$vm/no-oob" -- "sh $top/scripts/guest-smoke.sh > smoke.ktap"
+		-o "$vm/no-oob" -- "$smoke"
 	python3 "$top/scripts/ktap.py" smoke-no-oob "$vm/no-oob/smoke.ktap" >> "$table"
 	"$top/scripts/guest-checks.sh" "$vm/no-oob" >> "$table"
 fi

@@ -28,11 +28,16 @@ shift $((OPTIND - 1))
 [ -n "$kernel" ] && [ -n "$out" ] && [ $# -gt 0 ] || usage
 [ -f "$kernel" ] || { echo "vm.sh: no kernel at $kernel" >&2; exit 2; }
 
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd -P "$(dirname "$0")" && pwd)
 mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(cd -P "$out" && pwd)
 rm -f "$out/rc" "$out/console.log"
 printf '%s\n' "$*" > "$out/cmd"
+# The host paths the guest must see even under the directories it mounts
+# its own tmpfs on (a checkout in /tmp): the project and its build tree.
+top=$(cd -P "$here/.." && pwd)
+build=$(mkdir -p "${OOB_BUILD:-$top/build}" && cd -P "${OOB_BUILD:-$top/build}" && pwd)
+printf '%s\n' "$top" "$build" > "$out/keep"
 
 accel=tcg
 if [ -w /dev/kvm ] && [ "${OOBVM_KVM:-0}" = 1 ]; then
@@ -50,7 +55,7 @@ timeout --signal=KILL "$timeout" qemu-system-x86_64 \
 	-netdev hubport,id=n0,hubid=0 -device e1000e,netdev=n0,mac=52:54:00:00:00:01 \
 	-netdev hubport,id=n1,hubid=0 -device e1000e,netdev=n1,mac=52:54:00:00:00:02 \
 	-kernel "$kernel" \
-	-append "console=ttyS0 root=hostroot rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=$here/guest-init.sh panic=-1 oops=panic $append" \
+	-append "console=ttyS0 root=hostroot rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=\"$here/guest-init.sh\" panic=-1 oops=panic $append" \
 	</dev/null >"$out/qemu.log" 2>&1 &
 qpid=$!
 if [ "$verbose" = 1 ]; then
