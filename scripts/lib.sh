@@ -2,6 +2,26 @@
 # shellcheck shell=bash
 top=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${OOB_BUILD:-$top/build}
+# Kbuild cannot build in or from a path with spaces (nor with a few other
+# characters make treats specially): in such a checkout, build/ is a
+# symbolic link to a directory of a plain path, and the scripts use that
+# path. The link is made when build/ does not exist yet.
+case "$build" in
+*[!A-Za-z0-9_./+-]*)
+	if [ ! -e "$build" ] && [ ! -L "$build" ]; then
+		alt=${OOB_BUILD_ALT:-/var/tmp}/oob-net-build-$(printf %s "$build" | sha1sum | cut -c1-12)
+		mkdir -p "$alt"
+		ln -s "$alt" "$build"
+	fi
+	build=$(cd -P "$build" && pwd)
+	case "$build" in
+	*[!A-Za-z0-9_./+-]*)
+		echo "${0##*/}: $build: kbuild cannot use this path; remove it, and" \
+			"the scripts will link build/ to a plain path" >&2
+		exit 1 ;;
+	esac
+	;;
+esac
 tree=$build/linux
 logs=$build/logs
 mkdir -p "$logs"

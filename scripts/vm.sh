@@ -36,7 +36,7 @@ printf '%s\n' "$*" > "$out/cmd"
 # The host paths the guest must see even under the directories it mounts
 # its own tmpfs on (a checkout in /tmp): the project and its build tree.
 top=$(cd -P "$here/.." && pwd)
-build=$(mkdir -p "${OOB_BUILD:-$top/build}" && cd -P "${OOB_BUILD:-$top/build}" && pwd)
+build=$(. "$here/lib.sh" > /dev/null && printf %s "$build")
 printf '%s\n' "$top" "$build" > "$out/keep"
 
 accel=tcg
