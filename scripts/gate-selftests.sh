@@ -144,6 +144,12 @@ EOT
 
 # A broken patch on top of the series: the per-patch gate must name it.
 # A broken page in the documentation: htmldocs must fail on it.
+# plant SUBJECT: commit the worktree's changes as a planted patch.
+plant() {
+	git -C "$wt" -c user.name=selftest -c user.email=selftest@invalid \
+		commit -q -a -m "$1"
+}
+
 bisect_selftest() {
 	local head
 	head=$(git -C "$wt" rev-parse HEAD)
@@ -156,12 +162,27 @@ bisect_selftest() {
 	git -C "$wt" checkout -q -- Documentation/dovetail
 
 	printf '#error planted defect\n' >> "$wt/net/core/netdev_oob.c"
-	git -C "$wt" -c user.name=selftest -c user.email=selftest@invalid \
-		commit -q -a -m "planted: a patch which does not build"
+	plant "planted: a patch which does not build"
 	want='does not build.*planted'
 	expect "per-patch build fails on a broken patch, naming it" fail \
 		"$top/scripts/gate-bisect.sh" -s "$wt" -o "$obj" \
-		-r "$head..$(git -C "$wt" rev-parse HEAD)" gate
+		-r "$head..$(git -C "$wt" rev-parse HEAD)" oob
+	git -C "$wt" checkout -q --detach "$head"
+
+	# Code that compiles but calls a function nothing defines, in the
+	# middle of a walk, where patches are not linked in full.
+	printf '\n/* planted: a comment */\n' >> "$wt/net/core/netdev_oob.c"
+	plant "planted: a patch which builds"
+	printf '%s\n' '' 'void oob_planted_undefined(void);' \
+		'void oob_planted_caller(void);' 'void oob_planted_caller(void)' \
+		'{' '	oob_planted_undefined();' '}' >> "$wt/net/core/netdev_oob.c"
+	plant "planted: a patch which does not link"
+	printf '\n/* planted: another comment */\n' >> "$wt/net/core/netdev_oob.c"
+	plant "planted: a patch which builds again"
+	want='does not link.*planted: a patch which does not link'
+	expect "per-patch build fails on an undefined symbol, naming the patch" fail \
+		"$top/scripts/gate-bisect.sh" -s "$wt" -o "$obj" \
+		-r "$head..$(git -C "$wt" rev-parse HEAD)" oob
 	git -C "$wt" checkout -q --detach "$head"
 }
 
