@@ -52,6 +52,8 @@ stage() {
 }
 
 finish() {
+	echo
+	echo "make test: wall time $(( $(date +%s) - run_start ))s (steps in two lanes overlap)"
 	python3 "$top/scripts/summary.py" "$table" "$res/steps.tsv"
 	exit $?
 }
@@ -62,43 +64,60 @@ if [ "${SKIP_SETUP:-0}" != 1 ]; then
 	stage setup "$top/scripts/setup.sh" || finish
 fi
 stage tree "$top/scripts/tree.sh" || finish
-stage series-check "$top/scripts/series-check.sh"
-stage checkpatch "$top/scripts/gate-checkpatch.sh"
-stage kernel-doc "$top/scripts/gate-kernel-doc.sh"
-stage htmldocs "$top/scripts/htmldocs.sh"
-stage make-targets "$top/scripts/check-make-targets.sh"
-# Every gate above, fed a planted defect, must fail.
-stage gate-selftests "$top/scripts/gate-selftests.sh" "$table"
 
-# Builds happen in a worktree of build/linux at its HEAD, build/test/linux,
-# so that the developer's tree is never touched by a test run.
+# Two cores are the budget (CI: 2 cores, 90 minutes), and kernel builds
+# are the bulk of it. Steps that use one core run beside the builds: the
+# gates, which read the series, beside the per-patch build; the VM runs
+# (qemu with a deterministic clock runs on one host thread, and its
+# results do not depend on the host's load) beside the flavour builds.
+gates() {
+	stage series-check "$top/scripts/series-check.sh"
+	stage checkpatch "$top/scripts/gate-checkpatch.sh"
+	stage kernel-doc "$top/scripts/gate-kernel-doc.sh"
+	stage htmldocs "$top/scripts/htmldocs.sh"
+	stage make-targets "$top/scripts/check-make-targets.sh"
+	# Every gate above, fed a planted defect, must fail.
+	stage gate-selftests "$top/scripts/gate-selftests.sh" "$table"
+}
+gates &
+gates_pid=$!
+
+# Builds happen in a worktree of build/linux, build/test/linux, so that
+# the developer's tree is never touched by a test run. Every patch of the
+# series is built on top of the previous ones with the oob test kernel's
+# configuration, which leaves the oob kernel's objects built; then a
+# planted broken patch on top, which the gate must name.
 src=$build/test/linux
-# Every patch of the series, built on top of the previous ones with the
-# small gate configuration; then a planted broken patch on top, which the
-# gate must name.
-stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$build/test/obj-gate" gate || finish
-stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$src" "$build/test/obj-gate" "$table"
-
-# The test kernels: the oob flavour built cold; nocore, testcore and
-# no-oob are the oob configuration with a few symbols switched, built in
-# the same object directory, where make recompiles only the objects that
-# depend on the switched symbols. Each kernel image is kept aside.
 obj=$build/test/obj
 kernels=$build/test/kernels
 rm -rf "$kernels"
 mkdir -p "$kernels"
+stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$obj" oob
+walk=$?
+wait $gates_pid
+[ $walk = 0 ] || finish
+stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$src" "$obj" "$table"
+
+# The test kernels: the oob flavour, completed from the walk's objects;
+# nocore, testcore and no-oob are the oob configuration with a few
+# symbols switched, built in the same object directory, where make
+# recompiles only the objects that depend on the switched symbols. Each
+# kernel image is kept aside; a flavour that fails to build leaves a
+# marker instead, so that its VM run is recorded as not run.
 keep() { cp "$obj/arch/x86/boot/bzImage" "$kernels/$1"; }
+flavour() {
+	if stage "build-$1" "$top/scripts/build.sh" -s "$src" -o "$obj" "$1"; then
+		keep "$1"
+	else
+		touch "$kernels/$1.failed"
+		return 1
+	fi
+}
 "$top/scripts/worktree.sh" "$src" HEAD
-stage build-oob "$top/scripts/build.sh" -s "$src" -o "$obj" oob && keep oob || finish
+flavour oob || finish
 stage conformance-selftest "$top/scripts/gate-selftests.sh" -c "$src" "$obj" "$table"
 stage selftests-install "$top/scripts/kselftest-install.sh" -s "$src" -o "$obj"
 cp -r "$obj/kselftest/kselftest_install" "$build/test/kselftest"
-stage build-nocore "$top/scripts/build.sh" -s "$src" -o "$obj" nocore && keep nocore
-have_nocore=$?
-stage build-testcore "$top/scripts/build.sh" -s "$src" -o "$obj" testcore && keep testcore
-have_testcore=$?
-stage build-no-oob "$top/scripts/build.sh" -s "$src" -o "$obj" no-oob && keep no-oob
-have_nooob=$?
 
 vm=$build/vm
 ksft=$build/test/kselftest
@@ -109,41 +128,58 @@ nocore_tests=$(printf '%s\n' $all_tests | grep -x oob_nocore.sh)
 smoke="sh $(q "$top/scripts/guest-smoke.sh") > smoke.ktap"
 runtests="sh $(q "$top/scripts/guest-tests.sh") $(q "$ksft")"
 
-# VM run 1: the feature on with the reference core. KUnit suites run at
-# boot; the in-band smoke test and the kselftests after.
-stage vm-oob "$top/scripts/vm.sh" -t 2400 -m 2048 -k "$kernels/oob" \
-	-o "$vm/oob" -- "$smoke; $runtests" $core_tests
-python3 "$top/scripts/ktap.py" kunit "$vm/oob/console.log" \
-	--expect $(grep -v '^#' "$top/configs/oob.kunit") >> "$table"
-python3 "$top/scripts/ktap.py" smoke-oob "$vm/oob/smoke.ktap" >> "$table"
-python3 "$top/scripts/ktap.py" kselftest "$vm/oob/kselftest.ktap" --expect $core_tests >> "$table"
-"$top/scripts/guest-checks.sh" "$vm/oob" >> "$table"
+# have FLAVOUR: wait until its kernel is built; false if it failed.
+have() {
+	while [ ! -e "$kernels/$1" ] && [ ! -e "$kernels/$1.failed" ]; do
+		sleep 5
+	done
+	[ -e "$kernels/$1" ]
+}
 
-# VM run 2: the feature on, no companion core: nothing changes in-band.
-if [ $have_nocore = 0 ]; then
-	stage vm-nocore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/nocore" \
-		-o "$vm/nocore" -- "$smoke; $runtests" $nocore_tests
-	python3 "$top/scripts/ktap.py" smoke-nocore "$vm/nocore/smoke.ktap" >> "$table"
-	python3 "$top/scripts/ktap.py" kselftest-nocore "$vm/nocore/kselftest.ktap" --expect $nocore_tests >> "$table"
-	"$top/scripts/guest-checks.sh" "$vm/nocore" >> "$table"
-fi
+vm_runs() {
+	# VM run 1: the feature on with the reference core. KUnit suites
+	# run at boot; the in-band smoke test and the kselftests after.
+	stage vm-oob "$top/scripts/vm.sh" -t 3000 -m 2048 -k "$kernels/oob" \
+		-o "$vm/oob" -- "$smoke; $runtests" $core_tests
+	python3 "$top/scripts/ktap.py" kunit "$vm/oob/console.log" \
+		--expect $(grep -v '^#' "$top/configs/oob.kunit") >> "$table"
+	python3 "$top/scripts/ktap.py" smoke-oob "$vm/oob/smoke.ktap" >> "$table"
+	python3 "$top/scripts/ktap.py" kselftest "$vm/oob/kselftest.ktap" --expect $core_tests >> "$table"
+	"$top/scripts/guest-checks.sh" "$vm/oob" >> "$table"
 
-# VM run 3: the minimal companion core written against the Dovetail
-# interface: its KUnit suite at boot, then the in-band smoke test.
-if [ $have_testcore = 0 ]; then
-	stage vm-testcore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/testcore" \
-		-o "$vm/testcore" -- "$smoke; $runtests"
-	python3 "$top/scripts/ktap.py" kunit-testcore "$vm/testcore/console.log" \
-		--expect $(grep -v '^#' "$top/configs/testcore.kunit") >> "$table"
-	python3 "$top/scripts/ktap.py" smoke-testcore "$vm/testcore/smoke.ktap" >> "$table"
-	"$top/scripts/guest-checks.sh" "$vm/testcore" >> "$table"
-fi
+	# VM run 2: the feature on, no companion core: nothing changes
+	# in-band.
+	if have nocore; then
+		stage vm-nocore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/nocore" \
+			-o "$vm/nocore" -- "$smoke; $runtests" $nocore_tests
+		python3 "$top/scripts/ktap.py" smoke-nocore "$vm/nocore/smoke.ktap" >> "$table"
+		python3 "$top/scripts/ktap.py" kselftest-nocore "$vm/nocore/kselftest.ktap" --expect $nocore_tests >> "$table"
+		"$top/scripts/guest-checks.sh" "$vm/nocore" >> "$table"
+	fi
 
-# VM run 4: the feature off; in-band networking must work as usual.
-if [ $have_nooob = 0 ]; then
-	stage vm-no-oob "$top/scripts/vm.sh" -t 600 -k "$kernels/no-oob" \
-		-o "$vm/no-oob" -- "$smoke"
-	python3 "$top/scripts/ktap.py" smoke-no-oob "$vm/no-oob/smoke.ktap" >> "$table"
-	"$top/scripts/guest-checks.sh" "$vm/no-oob" >> "$table"
-fi
+	# VM run 3: the minimal companion core written against the Dovetail
+	# interface: its KUnit suite at boot, then the in-band smoke test.
+	if have testcore; then
+		stage vm-testcore "$top/scripts/vm.sh" -t 900 -m 2048 -k "$kernels/testcore" \
+			-o "$vm/testcore" -- "$smoke; $runtests"
+		python3 "$top/scripts/ktap.py" kunit-testcore "$vm/testcore/console.log" \
+			--expect $(grep -v '^#' "$top/configs/testcore.kunit") >> "$table"
+		python3 "$top/scripts/ktap.py" smoke-testcore "$vm/testcore/smoke.ktap" >> "$table"
+		"$top/scripts/guest-checks.sh" "$vm/testcore" >> "$table"
+	fi
+
+	# VM run 4: the feature off; in-band networking must work as usual.
+	if have no-oob; then
+		stage vm-no-oob "$top/scripts/vm.sh" -t 600 -k "$kernels/no-oob" \
+			-o "$vm/no-oob" -- "$smoke"
+		python3 "$top/scripts/ktap.py" smoke-no-oob "$vm/no-oob/smoke.ktap" >> "$table"
+		"$top/scripts/guest-checks.sh" "$vm/no-oob" >> "$table"
+	fi
+}
+vm_runs &
+vm_pid=$!
+flavour nocore
+flavour testcore
+flavour no-oob
+wait $vm_pid
 finish
