@@ -66,7 +66,9 @@ for c in $commits; do
 	fi
 	start=$(date +%s)
 	log=$logs/bisect-$flavour-$i.log
-	target=vmlinux.o how=compiled
+	# vmlinux_o, not vmlinux.o: kbuild takes a %.o goal for a single
+	# object of the tree and would build nothing.
+	target=vmlinux_o how=compiled
 	if [ ! -f "$ref" ] || [ "$c" = "$last_built" ]; then
 		target=vmlinux how=linked
 	fi
