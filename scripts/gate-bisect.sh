@@ -35,6 +35,14 @@ shift $((OPTIND - 1))
 flavour=${1:-oob}
 obj=${obj:-$build/test/obj-$flavour}
 
+# Fragments shipped in the kernel tree come from the range's last commit.
+to=${range##*..}
+fragtree=$build/test/fragments
+rm -rf "$fragtree"
+mkdir -p "$fragtree"
+git -C "$tree" archive "${to:-HEAD}" tools/testing/selftests | tar -x -C "$fragtree"
+export OOB_FRAGMENT_TREE=$fragtree
+
 from=${range%%..*}
 commits=$(git -C "$tree" rev-list --reverse "$range")
 [ -n "$commits" ] || die "no commit in $range"

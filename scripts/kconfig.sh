@@ -23,8 +23,12 @@ while read -r f; do
 	case "$f" in
 	''|'#'*) continue ;;
 	# A fragment shipped in the kernel tree, e.g. a selftest's config;
-	# it may not exist yet at an early patch of the series.
-	tree:*) [ -f "$src/${f#tree:}" ] && frags+=("$src/${f#tree:}") ;;
+	# it may not exist yet at an early patch of the series, so the
+	# per-patch walk reads it from the tree of the whole series
+	# (OOB_FRAGMENT_TREE): every patch then gets the configuration of
+	# the last one, and the walk leaves that kernel's objects built.
+	tree:*) ftree=${OOB_FRAGMENT_TREE:-$src}
+		[ -f "$ftree/${f#tree:}" ] && frags+=("$ftree/${f#tree:}") ;;
 	*) frags+=("$configs/$f") ;;
 	esac
 done < "$list"
