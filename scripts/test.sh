@@ -106,8 +106,9 @@ stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$src" "$obj" "$tab
 # marker instead, so that its VM run is recorded as not run.
 keep() { cp "$obj/arch/x86/boot/bzImage" "$kernels/$1"; }
 flavour() {
-	if stage "build-$1" "$top/scripts/build.sh" -s "$src" -o "$obj" "$1"; then
-		keep "$1"
+	if stage "build-$1" "$top/scripts/build.sh" -s "$src" -o "$obj" "$1" &&
+	   keep "$1"; then
+		:
 	else
 		touch "$kernels/$1.failed"
 		return 1
