@@ -88,6 +88,14 @@ EOT
 	expect "kconfig fails on a fragment symbol not taken" fail \
 		env OOB_CONFIGS="$tmp/cfg" "$top/scripts/kconfig.sh" -s "$tree" "$tmp/kobj" planted
 
+	# A flavour derived from oob that misses an option added to oob.
+	mkdir -p "$tmp/cfg2"
+	cp "$top/configs/"* "$tmp/cfg2/"
+	sed -i '/CONFIG_NET_OOB_KUNIT_TEST/d' "$tmp/cfg2/no-oob.config"
+	want='no-oob.*|NET_OOB_KUNIT_TEST'
+	expect "configs fails on a flavour not switching an oob option off" fail \
+		env OOB_CONFIGS="$tmp/cfg2" "$top/scripts/gate-configs.sh" no-oob
+
 	mkdir -p "$tmp/p2"
 	cp "$top/patches/"*.patch "$top/patches/series" "$tmp/p2/"
 	last=$(grep -v '^#' "$tmp/p2/series" | grep . | tail -1)

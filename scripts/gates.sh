@@ -12,7 +12,8 @@ mkdir -p "$res"
 table=$res/results.tsv
 : > "$table"
 : > "$res/steps.tsv"
-for g in series-check gate-checkpatch gate-kernel-doc htmldocs check-make-targets; do
+for g in series-check gate-checkpatch gate-kernel-doc htmldocs check-make-targets \
+	gate-configs; do
 	start=$(date +%s)
 	if "$top/scripts/$g.sh" > "$logs/$g.log" 2>&1; then
 		printf 'gate\t%s\tpass\t\n' "$g" >> "$table"

@@ -29,8 +29,20 @@ t ping -c 5 -i 0.2 -W 2 10.10.0.2
 desc="TCP transfer of 1 MiB"
 t sh -c 'head -c 1048576 /dev/urandom > /tmp/tx
 	ip netns exec peer nc -l -p 5000 > /tmp/rx &
-	sleep 0.5
-	nc -N 10.10.0.2 5000 < /tmp/tx || exit 1
+	l=$!
+	# Connect once the listener is there (a fixed delay was not enough
+	# when the host was busy serving the guest files over 9p).
+	for i in $(seq 100); do
+		ip netns exec peer ss -Hltn "sport = :5000" | grep -q . && break
+		sleep 0.1
+	done
+	nc -N 10.10.0.2 5000 < /tmp/tx || { kill $l; exit 1; }
 	wait
 	cmp /tmp/tx /tmp/rx'
 ip netns del peer
+# The namespace goes away asynchronously; the tests after this one expect
+# eth1 back in the initial namespace.
+for i in $(seq 100); do
+	[ -e /sys/class/net/eth1 ] && break
+	sleep 0.1
+done

@@ -76,6 +76,7 @@ gates() {
 	stage kernel-doc "$top/scripts/gate-kernel-doc.sh"
 	stage htmldocs "$top/scripts/htmldocs.sh"
 	stage make-targets "$top/scripts/check-make-targets.sh"
+	stage configs "$top/scripts/gate-configs.sh"
 	# Every gate above, fed a planted defect, must fail.
 	stage gate-selftests "$top/scripts/gate-selftests.sh" "$table"
 }
