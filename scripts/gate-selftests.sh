@@ -62,7 +62,24 @@ planted_series() {
 	# mind, and nothing applies this copy.
 }
 
+# fresh_build_dir: in a checkout whose path kbuild cannot use, build/
+# links to a directory of its own, kept while the checkout lives and
+# never inherited by a new checkout at the same path (a stale kernel tree
+# there made tree.sh refuse a fresh clone).
+fresh_build_dir() {
+	local co="$tmp/co x/main" d1 d1b d2
+	clone() { rm -rf "$co"; mkdir -p "$co/scripts"; cp "$top/scripts/lib.sh" "$co/scripts/"; }
+	dir() { OOB_BUILD_ALT=$tmp/alt bash -c '. "$1/scripts/lib.sh" && echo "$build"' _ "$co"; }
+	clone; d1=$(dir); d1b=$(dir)
+	clone; d2=$(dir)
+	echo "first checkout: $d1, again: $d1b; new checkout: $d2"
+	[ -n "$d1" ] && [ "$d1" = "$d1b" ] && [ "$d1" != "$d2" ]
+}
+
 static_selftests() {
+	expect "a new checkout at a removed one's path gets a new build directory" pass \
+		fresh_build_dir
+
 	planted_series
 	want='trailing whitespace'
 	expect "checkpatch fails on trailing whitespace" fail \

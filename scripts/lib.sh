@@ -5,12 +5,14 @@ build=${OOB_BUILD:-$top/build}
 # Kbuild cannot build in or from a path with spaces (nor with a few other
 # characters make treats specially): in such a checkout, build/ is a
 # symbolic link to a directory of a plain path, and the scripts use that
-# path. The link is made when build/ does not exist yet.
+# path. The link is made when build/ does not exist yet, to a new
+# directory: a fresh clone at the path of a removed one never inherits
+# its kernel tree.
 case "$build" in
 *[!A-Za-z0-9_./+-]*)
 	if [ ! -e "$build" ] && [ ! -L "$build" ]; then
-		alt=${OOB_BUILD_ALT:-/var/tmp}/oob-net-build-$(printf %s "$build" | sha1sum | cut -c1-12)
-		mkdir -p "$alt"
+		mkdir -p "${OOB_BUILD_ALT:-/var/tmp}"
+		alt=$(mktemp -d "${OOB_BUILD_ALT:-/var/tmp}/oob-net-build-XXXXXXXX")
 		ln -s "$alt" "$build"
 	fi
 	build=$(cd -P "$build" && pwd)
