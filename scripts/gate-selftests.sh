@@ -159,6 +159,16 @@ EOT
 		want=x expect "KTAP parser fails on a missing suite" fail true
 	fi
 
+	# A carriage return from a guest log in a detail field, and a row
+	# cut short: the summary must count a failure, not crash or miss it.
+	printf 'g\tok case\tpass\t\ng\tlog\tfail\t[ 1.0] BUG: x\r (console.log)\ng\tcut short\n' \
+		> "$tmp/res.tsv"
+	printf 'step\t1\t0\n' > "$tmp/steps.tsv"
+	python3 "$top/scripts/summary.py" "$tmp/res.tsv" "$tmp/steps.tsv" > "$tmp/sum" 2>&1
+	want='^1 passed, 2 failed$'
+	expect "summary counts a malformed row and a CR in a detail as failures" fail \
+		sh -c "cat '$tmp/sum'; if grep -q '^1 passed, 2 failed\$' '$tmp/sum'; then exit 1; fi; exit 0"
+
 	sed 's/^## clean /## planted      a target without a rule\n## clean /' \
 		"$top/Makefile" > "$tmp/Makefile"
 	cp -r "$top/scripts" "$top/configs" "$tmp/"

@@ -12,7 +12,7 @@ line() { printf '%s\t%s\t%s\t%s\n' "$group" "$1" "$2" "${3:-}"; }
 
 if [ ! -s "$dir/console.log" ]; then
 	line "kernel log clean" fail "no console log"
-elif hits=$(grep -E "$pattern" "$dir/console.log" | grep -v 'KTAP\|# ' | head -3) && [ -n "$hits" ]; then
+elif hits=$(grep -E "$pattern" "$dir/console.log" | grep -v 'KTAP\|# ' | tr -d '\r' | head -3) && [ -n "$hits" ]; then
 	line "kernel log clean" fail "$(echo "$hits" | head -1 | cut -c1-120) ($dir/console.log)"
 else
 	line "kernel log clean" pass

@@ -8,7 +8,17 @@ import sys
 
 
 def main(results, steps):
-    rows = [l.rstrip('\n').split('\t') for l in open(results) if l.strip()]
+    # newline='': a carriage return copied from a guest log into a
+    # detail field must not split its row.
+    rows = []
+    for l in open(results, newline='\n'):
+        if not l.strip():
+            continue
+        row = l.rstrip('\n').replace('\r', ' ').split('\t')
+        if len(row) < 3 or row[2] not in ('pass', 'fail', 'skip'):
+            # A malformed row is a failure of whatever wrote it.
+            row = ['summary', 'malformed result row', 'fail', l.strip()[:80]]
+        rows.append(row)
     print()
     print('%-12s %-58s %-5s %s' % ('group', 'test', 'result', 'detail'))
     print('-' * 100)
