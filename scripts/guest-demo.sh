@@ -15,7 +15,8 @@ exec > demo.txt 2>&1
 
 dir=$1
 N=${DEMO_FRAMES:-5000}
-T="python3 $dir/demo/traffic.py"
+# An array: the project path may hold a space.
+T=(python3 "$dir/demo/traffic.py")
 PEER="ip netns exec oobpeer"
 LIF=eth0 PIF=eth1
 PORT=$LIF.42
@@ -129,11 +130,11 @@ ethtool -S $LIF > /tmp/e0 2>/dev/null
 rx0=$(stat rx_packets) rxs0=$(stat rx_oob_stage) polls0=$(stat dev_napi_polls_oob)
 
 echo "== peer -> oob socket: $N frames on VLAN 42; ping and TCP on VLAN 43 meanwhile"
-$T oob-recv $PORT $N 120 > /tmp/rx.out 2>&1 &
+"${T[@]}" oob-recv $PORT $N 120 > /tmp/rx.out 2>&1 &
 RX=$!
 wait_ready /tmp/rx.out || { cat /tmp/rx.out; exit 1; }
 inband_start
-$PEER $T pkt-send $PIF.42 $N $LMAC 2000 > /tmp/ptx.out 2>&1
+$PEER "${T[@]}" pkt-send $PIF.42 $N $LMAC 2000 > /tmp/ptx.out 2>&1
 wait $RX
 check "oob socket: frames received" "$(kv /tmp/rx.out frames)" $N
 show "oob socket: frames in order (see README)" "$(kv /tmp/rx.out in_order)"
@@ -144,11 +145,11 @@ inband_check "RX"
 
 echo "== oob socket -> peer: $N frames, tagged 42 by the port; in-band meanwhile"
 tx0=$(stat tx_packets) txs0=$(stat tx_oob_stage) rel0=$(stat tx_relayed)
-$PEER $T pkt-recv $PIF.42 $N 120 $LMAC > /tmp/prx.out 2>&1 &
+$PEER "${T[@]}" pkt-recv $PIF.42 $N 120 $LMAC > /tmp/prx.out 2>&1 &
 PRX=$!
 wait_ready /tmp/prx.out || { cat /tmp/prx.out; exit 1; }
 inband_start
-$T oob-send $PORT $N $PMAC 2000 > /tmp/tx.out 2>&1
+"${T[@]}" oob-send $PORT $N $PMAC 2000 > /tmp/tx.out 2>&1
 wait $PRX
 check "oob socket: frames sent" "$(kv /tmp/tx.out sent)" $N
 show "oob socket: send retries (transmit pool empty)" "$(kv /tmp/tx.out retries)"
