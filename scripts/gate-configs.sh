@@ -3,9 +3,10 @@
 # the kernel of the whole series: kconfig.sh -s for each one, which fails
 # when a symbol a fragment sets did not take that value (a dependency
 # missing, a symbol renamed, a new option of the oob flavour that a
-# flavour derived from it does not switch off). It takes seconds, and
-# runs beside the per-patch build, so that such a slip fails the run at
-# its start rather than after the kernels are built.
+# flavour derived from it does not switch off). A few seconds per
+# flavour; make test runs it beside the per-patch build, so that such a
+# slip is reported for every flavour, the ones make test does not build
+# (debug, bench, gate) included.
 # usage: gate-configs.sh [FLAVOUR...]   (default: every flavour;
 #        environment: OOB_CONFIGS, a fragment directory)
 set -u
