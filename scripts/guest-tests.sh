@@ -24,10 +24,32 @@ dmesg -n 4
 if [ $# = 0 ]; then
 	echo "no selftest selected" > kselftest.ktap
 elif [ -x "$ksft/run_kselftest.sh" ]; then
-	# shellcheck disable=SC2086
 	# Through a pipe: the runner appends to /dev/stdout, which must not
-	# be a file it would truncate.
-	(cd "$ksft" && ./run_kselftest.sh $sel) 2>&1 | cat > kselftest.ktap
+	# be a file it would truncate. The filter passes every line through
+	# unchanged as it comes (a run killed on timeout keeps what it
+	# printed) and writes each test's guest run time to test-times.tsv
+	# (uptime from its "# selftests:" line to its result line): what the
+	# CI time budget is spent on. A shell loop, not awk: mawk reads a pipe
+	# in blocks and would see a line only long after it was printed.
+	: > test-times.tsv
+	# shellcheck disable=SC2086
+	(cd "$ksft" && ./run_kselftest.sh $sel) 2>&1 | {
+		t0=0
+		while IFS= read -r line || [ -n "$line" ]; do
+			printf '%s\n' "$line"
+			case $line in
+			"# selftests: "*)
+				read -r t0 rest < /proc/uptime ;;
+			"ok "[0-9]*" selftests: "*|"not ok "[0-9]*" selftests: "*)
+				read -r t1 rest < /proc/uptime
+				name=${line#*selftests: }
+				name=${name#* }
+				name=${name%% *}
+				echo "$name $t0 $t1" |
+					awk '{ printf "%s\t%.1f\n", $1, $3 - $2 }' >> test-times.tsv ;;
+			esac
+		done
+	} > kselftest.ktap
 else
 	echo "no kselftest install at $ksft" > kselftest.ktap
 fi

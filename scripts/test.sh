@@ -21,6 +21,7 @@ export OOB_CC="ccache gcc"
 res=$build/results
 rm -rf "$res"
 mkdir -p "$res"
+rm -f "$build"/vm/*/test-times.tsv
 table=$res/results.tsv
 : > "$table"
 : > "$res/steps.tsv"
@@ -54,6 +55,14 @@ stage() {
 finish() {
 	echo
 	echo "make test: wall time $(( $(date +%s) - run_start ))s (steps in two lanes overlap)"
+	# Where the VM runs spend their time: guest seconds per selftest.
+	local f
+	for f in "$build"/vm/*/test-times.tsv; do
+		[ -f "$f" ] || continue
+		printf '%s: guest time per selftest:' "$(basename "$(dirname "$f")")"
+		awk -F'\t' '{ printf " %s %ss", $1, $2 }' "$f"
+		echo
+	done
 	python3 "$top/scripts/summary.py" "$table" "$res/steps.tsv"
 	exit $?
 }
