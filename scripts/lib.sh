@@ -44,6 +44,14 @@ kcc=${OOB_CC:-ccache gcc}
 
 die() { echo "${0##*/}: $*" >&2; exit 1; }
 step() { printf '==> %s\n' "$*"; }
+# test_times LABEL FILE: one line of the guest time of each selftest, from
+# the test-times.tsv a VM run of guest-tests.sh wrote (nothing if none).
+test_times() {
+	[ -s "$2" ] || return 0
+	printf '%s: guest time per selftest:' "$1"
+	awk -F'\t' '{ printf " %s %ss", $1, $2 }' "$2"
+	echo
+}
 
 # run LOG CMD...: run a command with its output in LOG; on failure print
 # the tail of LOG and its path.

@@ -27,9 +27,5 @@ step "booting the debug kernel"
 } > "$out/results.tsv"
 printf 'build-debug\t%s\t0\nvm-debug\t%s\t0\n' "$((built - start))" \
 	"$(( $(date +%s) - built ))" > "$out/steps.tsv"
-if [ -s "$out/test-times.tsv" ]; then
-	printf 'guest time per selftest:'
-	awk -F'\t' '{ printf " %s %ss", $1, $2 }' "$out/test-times.tsv"
-	echo
-fi
+test_times debug "$out/test-times.tsv"
 python3 "$top/scripts/summary.py" "$out/results.tsv" "$out/steps.tsv"

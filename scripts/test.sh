@@ -58,10 +58,7 @@ finish() {
 	# Where the VM runs spend their time: guest seconds per selftest.
 	local f
 	for f in "$build"/vm/*/test-times.tsv; do
-		[ -f "$f" ] || continue
-		printf '%s: guest time per selftest:' "$(basename "$(dirname "$f")")"
-		awk -F'\t' '{ printf " %s %ss", $1, $2 }' "$f"
-		echo
+		test_times "$(basename "$(dirname "$f")")" "$f"
 	done
 	python3 "$top/scripts/summary.py" "$table" "$res/steps.tsv"
 	exit $?
