@@ -15,9 +15,10 @@
 # resolved from outside it (linker script, kallsyms, version stamp). A
 # symbol defined twice already fails the relocatable link.
 #
-# make test walks the series with the test kernels' configuration, so
-# that the walk leaves the oob kernel's objects built; make bisect walks
-# it NET_OOB on then off.
+# make test walks the series with the gate configuration (the smallest
+# kernel that compiles every line the series adds, NET_OOB on), in an
+# object directory of its own; make bisect walks it with the test
+# kernels' configurations, NET_OOB on then off.
 # usage: gate-bisect.sh [-s WORKTREE] [-o OBJDIR] [-r FROM..TO] [FLAVOUR]
 set -eu
 . "$(dirname "$0")/lib.sh"

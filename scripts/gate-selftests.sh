@@ -201,7 +201,7 @@ bisect_selftest() {
 	want='does not build.*planted'
 	expect "per-patch build fails on a broken patch, naming it" fail \
 		"$top/scripts/gate-bisect.sh" -s "$wt" -o "$obj" \
-		-r "$head..$(git -C "$wt" rev-parse HEAD)" oob
+		-r "$head..$(git -C "$wt" rev-parse HEAD)" gate
 	git -C "$wt" checkout -q --detach "$head"
 
 	# Code that compiles but calls a function nothing defines, in the
@@ -217,7 +217,7 @@ bisect_selftest() {
 	want='does not link.*planted: a patch which does not link'
 	expect "per-patch build fails on an undefined symbol, naming the patch" fail \
 		"$top/scripts/gate-bisect.sh" -s "$wt" -o "$obj" \
-		-r "$head..$(git -C "$wt" rev-parse HEAD)" oob
+		-r "$head..$(git -C "$wt" rev-parse HEAD)" gate
 	git -C "$wt" checkout -q --detach "$head"
 }
 

@@ -26,7 +26,7 @@ while read -r f; do
 	# it may not exist yet at an early patch of the series, so the
 	# per-patch walk reads it from the tree of the whole series
 	# (OOB_FRAGMENT_TREE): every patch then gets the configuration of
-	# the last one, and the walk leaves that kernel's objects built.
+	# the last one.
 	tree:*) ftree=${OOB_FRAGMENT_TREE:-$src}
 		[ -f "$ftree/${f#tree:}" ] && frags+=("$ftree/${f#tree:}") ;;
 	*) frags+=("$configs/$f") ;;

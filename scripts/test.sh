@@ -73,9 +73,10 @@ stage tree "$top/scripts/tree.sh" || finish
 
 # Two cores are the budget (CI: 2 cores, 90 minutes), and kernel builds
 # are the bulk of it. Steps that use one core run beside the builds: the
-# gates, which read the series, beside the per-patch build; the VM runs
+# gates, which read the series, beside the oob kernel's build; the VM runs
 # (qemu with a deterministic clock runs on one host thread, and its
-# results do not depend on the host's load) beside the flavour builds.
+# results do not depend on the host's load) beside the other flavours
+# and the per-patch walk.
 gates() {
 	stage series-check "$top/scripts/series-check.sh"
 	stage checkpatch "$top/scripts/gate-checkpatch.sh"
@@ -89,28 +90,22 @@ gates() {
 gates &
 gates_pid=$!
 
-# Builds happen in a worktree of build/linux, build/test/linux, so that
-# the developer's tree is never touched by a test run. Every patch of the
-# series is built on top of the previous ones with the oob test kernel's
-# configuration, which leaves the oob kernel's objects built; then a
-# planted broken patch on top, which the gate must name.
+# Builds happen in worktrees of build/linux, so that the developer's tree
+# is never touched by a test run: build/test/linux holds the series for
+# the test kernels, build/test/walk the commit the per-patch walk is at.
+#
+# The test kernels first, so that the VM runs (one core each, in the
+# other lane) start as early as possible: the oob flavour from cold, then
+# nocore, testcore and no-oob, which are the oob configuration with a few
+# symbols switched, built in the same object directory, where make
+# recompiles only the objects that depend on the switched symbols. Each
+# kernel image is kept aside; a flavour that fails to build leaves a
+# marker instead, so that its VM run is recorded as not run.
 src=$build/test/linux
 obj=$build/test/obj
 kernels=$build/test/kernels
 rm -rf "$kernels"
 mkdir -p "$kernels"
-stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$src" -o "$obj" oob
-walk=$?
-wait $gates_pid
-[ $walk = 0 ] || finish
-stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$src" "$obj" "$table"
-
-# The test kernels: the oob flavour, completed from the walk's objects;
-# nocore, testcore and no-oob are the oob configuration with a few
-# symbols switched, built in the same object directory, where make
-# recompiles only the objects that depend on the switched symbols. Each
-# kernel image is kept aside; a flavour that fails to build leaves a
-# marker instead, so that its VM run is recorded as not run.
 keep() { cp "$obj/arch/x86/boot/bzImage" "$kernels/$1"; }
 flavour() {
 	if stage "build-$1" "$top/scripts/build.sh" -s "$src" -o "$obj" "$1" &&
@@ -122,7 +117,10 @@ flavour() {
 	fi
 }
 "$top/scripts/worktree.sh" "$src" HEAD
-flavour oob || finish
+if ! flavour oob; then
+	wait $gates_pid
+	finish
+fi
 stage conformance-selftest "$top/scripts/gate-selftests.sh" -c "$src" "$obj" "$table"
 stage selftests-install "$top/scripts/kselftest-install.sh" -s "$src" -o "$obj"
 cp -r "$obj/kselftest/kselftest_install" "$build/test/kselftest"
@@ -189,5 +187,17 @@ vm_pid=$!
 flavour nocore
 flavour testcore
 flavour no-oob
+
+# Every patch of the series built on top of the previous ones, NET_OOB
+# on, with the gate configuration: the smallest kernel that compiles
+# every line the series adds (configs/gate.config), in an object
+# directory of its own. Then a planted broken patch on top, which the
+# gate must name.
+walk=$build/test/walk
+walkobj=$build/test/obj-gate
+if stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$walk" -o "$walkobj" gate; then
+	stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$walk" "$walkobj" "$table"
+fi
+wait $gates_pid
 wait $vm_pid
 finish
