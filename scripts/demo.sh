@@ -5,7 +5,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-step "building the oob kernel (about 15 minutes the first time; progress below)"
+step "building the oob kernel (about 10 minutes the first time on two cores; progress below)"
 "$top/scripts/build.sh" oob
 out=$build/vm/demo
 step "booting it (qemu TCG, 2 vCPUs, two e1000e NICs on one wire)"

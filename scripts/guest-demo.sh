@@ -155,6 +155,7 @@ check "oob socket: frames sent" "$(kv /tmp/tx.out sent)" $N
 show "oob socket: send retries (transmit pool empty)" "$(kv /tmp/tx.out retries)"
 check "peer on $PIF.42: frames received" "$(kv /tmp/prx.out frames)" $N
 show "peer: frames in order (see README)" "$(kv /tmp/prx.out in_order)"
+show "peer: dropped by its socket (buffer full)" "$(kv /tmp/prx.out socket_drops)"
 check "port tx_packets" "$(( $(stat tx_packets) - tx0 ))" $N
 check "sent by the driver on the out-of-band stage" "$(( $(stat tx_oob_stage) - txs0 ))" $N
 check "relayed to in-band" "$(( $(stat tx_relayed) - rel0 ))" 0
