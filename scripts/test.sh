@@ -9,13 +9,14 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-# One ccache per test run, started empty: within a run the builds only
-# move forward through the series, so a cache hit cannot restore the
-# dependency file of another tree state (see lib.sh). Flavours built in
-# place from the oob objects hit it for every object whose preprocessed
-# source did not change.
+# One ccache per test run, started empty, and one for the per-patch walk:
+# the builds that share a cache only move forward through the series, so
+# a cache hit cannot restore the dependency file of another tree state
+# (see lib.sh). Flavours built in place from the oob objects hit it for
+# every object whose preprocessed source did not change.
 export CCACHE_DIR=$build/test/ccache
-rm -rf "$CCACHE_DIR"
+walk_ccache=$build/test/ccache-walk
+rm -rf "$CCACHE_DIR" "$walk_ccache"
 export OOB_CC="ccache gcc"
 
 res=$build/results
@@ -74,9 +75,8 @@ stage tree "$top/scripts/tree.sh" || finish
 # Two cores are the budget (CI: 2 cores, 90 minutes), and kernel builds
 # are the bulk of it. Steps that use one core run beside the builds: the
 # gates, which read the series, beside the oob kernel's build; the VM runs
-# (qemu with a deterministic clock runs on one host thread, and its
-# results do not depend on the host's load) beside the other flavours
-# and the per-patch walk.
+# (qemu, whose checks are counts and states, not timings) beside the
+# other flavours and the per-patch walk.
 gates() {
 	stage series-check "$top/scripts/series-check.sh"
 	stage checkpatch "$top/scripts/gate-checkpatch.sh"
@@ -195,8 +195,10 @@ flavour no-oob
 # gate must name.
 walk=$build/test/walk
 walkobj=$build/test/obj-gate
-if stage per-patch-build "$top/scripts/gate-bisect.sh" -s "$walk" -o "$walkobj" gate; then
-	stage per-patch-selftest "$top/scripts/gate-selftests.sh" -b "$walk" "$walkobj" "$table"
+if stage per-patch-build env CCACHE_DIR="$walk_ccache" \
+	"$top/scripts/gate-bisect.sh" -s "$walk" -o "$walkobj" gate; then
+	stage per-patch-selftest env CCACHE_DIR="$walk_ccache" \
+		"$top/scripts/gate-selftests.sh" -b "$walk" "$walkobj" "$table"
 fi
 wait $gates_pid
 wait $vm_pid
